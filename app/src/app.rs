@@ -39,12 +39,15 @@ pub struct Me {
 
 #[server]
 pub async fn who_am_i() -> Result<Option<Me>, AppError> {
-    use crate::ssr;
-    let Some(user) = ssr::signed_in().await? else {
-        return Ok(None);
-    };
-    let display_name = ssr::directory::display_name(&ssr::db()?, &user).await?;
-    Ok(Some(Me { username: user.username, role: user.role, display_name }))
+    crate::ssr::answer(async move {
+        use crate::ssr;
+        let Some(user) = ssr::signed_in().await? else {
+            return Ok(None);
+        };
+        let display_name = ssr::directory::display_name(&ssr::db()?, &user).await?;
+        Ok(Some(Me { username: user.username, role: user.role, display_name }))
+    })
+    .await
 }
 
 /// The signed-in user, loaded once per page and shared through context.

@@ -15,13 +15,16 @@ pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
 
 #[server]
 pub async fn set_locale(locale: String) -> Result<(), AppError> {
-    use crate::ssr;
-    let locale: Locale = locale.parse().map_err(|_| AppError::Invalid("locale".into()))?;
-    remember_locale(locale);
-    if let Some(user) = ssr::signed_in().await? {
-        ssr::accounts::save_locale(&ssr::db()?, user.id, locale.as_str()).await?;
-    }
-    Ok(())
+    crate::ssr::answer(async move {
+        use crate::ssr;
+        let locale: Locale = locale.parse().map_err(|_| AppError::Invalid("locale".into()))?;
+        remember_locale(locale);
+        if let Some(user) = ssr::signed_in().await? {
+            ssr::accounts::save_locale(&ssr::db()?, user.id, locale.as_str()).await?;
+        }
+        Ok(())
+    })
+    .await
 }
 
 /// Sets the locale cookie on the current response.

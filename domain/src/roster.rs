@@ -80,23 +80,95 @@ pub struct RosterRow {
     pub assigned_from: Date,
 }
 
-/// What is wrong, and where: the row as the spreadsheet numbers it and the column's header.
+/// What is wrong with a roster file or one of its cells. A value, not a
+/// sentence: the web page words it in the reader's language, the command
+/// line in English (`Display`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RowProblem {
+    EmptyFile,
+    MissingColumn,
+    BadStaffNumber(String),
+    BadName,
+    BadUnitCode(String),
+    BadPositionCode(String),
+    BadGrade(String),
+    BadFlag(String),
+    BadDate(String),
+    DuplicateStaffNumber { first_row: usize },
+    UnknownUnit(String),
+    UnitOutsideScope(String),
+    UnknownPosition(String),
+    /// The officer exists and belongs to a unit the importer does not administer.
+    OfficerOutsideScope { unit: String },
+    /// A move must start after the current assignment began.
+    StartsBeforeCurrent { position: String, unit: String, since: String },
+    NotUtf8 { offset: usize },
+    TooLarge { limit_mb: usize },
+    UnsupportedFormat,
+    UnreadableWorkbook,
+    Malformed(String),
+}
+
+impl std::fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RowProblem::EmptyFile => write!(f, "the file is empty"),
+            RowProblem::MissingColumn => write!(f, "this column is missing from the header row"),
+            RowProblem::BadStaffNumber(v) => write!(f, "'{v}' is not a staff number (1–20 letters or digits)"),
+            RowProblem::BadName => write!(f, "the name is empty or longer than 100 characters"),
+            RowProblem::BadUnitCode(v) => write!(f, "'{v}' is not a unit code"),
+            RowProblem::BadPositionCode(v) => write!(f, "'{v}' is not a position code"),
+            RowProblem::BadGrade(v) => write!(f, "'{v}' is not a grade code (08.049 to 08.053)"),
+            RowProblem::BadFlag(v) => write!(f, "'{v}' is not yes/no (yes, no, x, 1, 0, có, không)"),
+            RowProblem::BadDate(v) => write!(f, "'{v}' is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
+            RowProblem::DuplicateStaffNumber { first_row } => write!(f, "this staff number already appears in row {first_row}"),
+            RowProblem::UnknownUnit(v) => write!(f, "unit {v} does not exist"),
+            RowProblem::UnitOutsideScope(v) => write!(f, "unit {v} is outside the units you administer"),
+            RowProblem::UnknownPosition(v) => write!(f, "position {v} does not exist"),
+            RowProblem::OfficerOutsideScope { unit } => {
+                write!(f, "this officer belongs to {unit}, outside the units you administer")
+            }
+            RowProblem::StartsBeforeCurrent { position, unit, since } => {
+                write!(f, "the new assignment must start after the current one ({position} in {unit} since {since})")
+            }
+            RowProblem::NotUtf8 { offset } => {
+                write!(f, "not UTF-8 text (first bad byte at offset {offset}); save the file as CSV UTF-8")
+            }
+            RowProblem::TooLarge { limit_mb } => write!(f, "the file is larger than {limit_mb} MB"),
+            RowProblem::UnsupportedFormat => write!(f, "only .csv and .xlsx files can be imported"),
+            RowProblem::UnreadableWorkbook => write!(f, "not a readable XLSX workbook"),
+            RowProblem::Malformed(detail) => write!(f, "the file cannot be read as CSV: {detail}"),
+        }
+    }
+}
+
+/// What is wrong, and where: the row as the spreadsheet numbers it (0: the
+/// file as a whole) and the column's header ("" for none).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowError {
     pub row: usize,
     pub column: String,
-    pub message: String,
+    pub problem: RowProblem,
 }
 
 impl std::fmt::Display for RowError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "row {}, column {}: {}", self.row, self.column, self.message)
+        match (self.row, self.column.as_str()) {
+            (0, _) => write!(f, "{}", self.problem),
+            (row, "") => write!(f, "row {row}: {}", self.problem),
+            (row, column) => write!(f, "row {row}, column {column}: {}", self.problem),
+        }
     }
 }
 
 impl RowError {
-    pub fn new(row: usize, column: Column, message: impl Into<String>) -> Self {
-        Self { row, column: column.header().to_owned(), message: message.into() }
+    pub fn new(row: usize, column: Column, problem: RowProblem) -> Self {
+        Self { row, column: column.header().to_owned(), problem }
+    }
+
+    /// A problem of the file as a whole.
+    pub fn file(problem: RowProblem) -> Self {
+        Self { row: 0, column: String::new(), problem }
     }
 }
 
@@ -114,7 +186,7 @@ pub struct ParsedTable {
 /// error of the whole table.
 pub fn parse_table(table: &[Vec<String>], header_row: usize) -> Result<ParsedTable, Vec<RowError>> {
     let Some((header, body)) = table.split_first() else {
-        return Err(vec![RowError { row: header_row, column: "-".into(), message: "the file is empty".into() }]);
+        return Err(vec![RowError::file(RowProblem::EmptyFile)]);
     };
     let positions = locate_columns(header, header_row)?;
     let mut rows = Vec::with_capacity(body.len());
@@ -129,11 +201,7 @@ pub fn parse_table(table: &[Vec<String>], header_row: usize) -> Result<ParsedTab
         match parse_row(row, cell) {
             Ok(parsed) => {
                 if let Some(earlier) = first_seen.insert(parsed.staff_number.clone(), row) {
-                    errors.push(RowError::new(
-                        row,
-                        Column::StaffNumber,
-                        format!("staff number {} already appears in row {earlier}", parsed.staff_number),
-                    ));
+                    errors.push(RowError::new(row, Column::StaffNumber, RowProblem::DuplicateStaffNumber { first_row: earlier }));
                 }
                 rows.push(parsed);
             }
@@ -151,7 +219,7 @@ fn locate_columns(header: &[String], header_row: usize) -> Result<HashMap<Column
             Some(i) => {
                 found.insert(column, i);
             }
-            None => errors.push(RowError::new(header_row, column, "this column is missing from the header row")),
+            None => errors.push(RowError::new(header_row, column, RowProblem::MissingColumn)),
         }
     }
     if errors.is_empty() { Ok(found) } else { Err(errors) }
@@ -159,9 +227,9 @@ fn locate_columns(header: &[String], header_row: usize) -> Result<HashMap<Column
 
 fn parse_row<'a>(row: usize, cell: impl Fn(Column) -> &'a str) -> Result<RosterRow, Vec<RowError>> {
     let mut errors = Vec::new();
-    let mut check = |column: Column, ok: bool, message: String| {
+    let mut check = |column: Column, ok: bool, problem: RowProblem| {
         if !ok {
-            errors.push(RowError::new(row, column, message));
+            errors.push(RowError::new(row, column, problem));
         }
     };
 
@@ -169,39 +237,39 @@ fn parse_row<'a>(row: usize, cell: impl Fn(Column) -> &'a str) -> Result<RosterR
     check(
         Column::StaffNumber,
         !staff_number.is_empty() && staff_number.len() <= 20 && staff_number.chars().all(|c| c.is_ascii_alphanumeric()),
-        format!("'{staff_number}' is not a staff number (1–20 letters or digits)"),
+        RowProblem::BadStaffNumber(staff_number.clone()),
     );
     let full_name = text::normalize(cell(Column::FullName));
     check(
         Column::FullName,
         !full_name.is_empty() && full_name.chars().count() <= 100,
-        "the name is empty or longer than 100 characters".into(),
+        RowProblem::BadName,
     );
     let unit_code = UnitCode::parse(cell(Column::UnitCode));
-    check(Column::UnitCode, unit_code.is_ok(), format!("'{}' is not a unit code", cell(Column::UnitCode)));
+    check(Column::UnitCode, unit_code.is_ok(), RowProblem::BadUnitCode(cell(Column::UnitCode).to_owned()));
     let position_code = PositionCode::parse(cell(Column::PositionCode));
     check(
         Column::PositionCode,
         position_code.is_ok(),
-        format!("'{}' is not a position code", cell(Column::PositionCode)),
+        RowProblem::BadPositionCode(cell(Column::PositionCode).to_owned()),
     );
     let grade = Grade::from_code(cell(Column::Grade));
     check(
         Column::Grade,
         grade.is_some(),
-        format!("'{}' is not a grade code (08.049 to 08.053)", cell(Column::Grade)),
+        RowProblem::BadGrade(cell(Column::Grade).to_owned()),
     );
     let leader = parse_flag(cell(Column::Leader));
     check(
         Column::Leader,
         leader.is_some(),
-        format!("'{}' is not yes/no (yes, no, x, 1, 0, có, không)", cell(Column::Leader)),
+        RowProblem::BadFlag(cell(Column::Leader).to_owned()),
     );
     let assigned_from = parse_date(cell(Column::AssignmentDate));
     check(
         Column::AssignmentDate,
         assigned_from.is_some(),
-        format!("'{}' is not a date (YYYY-MM-DD or DD/MM/YYYY)", cell(Column::AssignmentDate)),
+        RowProblem::BadDate(cell(Column::AssignmentDate).to_owned()),
     );
 
     match (unit_code, position_code, grade, leader, assigned_from) {
@@ -273,10 +341,11 @@ pub fn plan_assignment(row: &RosterRow, current: Option<&CurrentAssignment>) -> 
         return Err(RowError::new(
             row.row,
             Column::AssignmentDate,
-            format!(
-                "the new assignment must start after the current one ({} in {} since {})",
-                current.position_code, current.unit_code, current.from
-            ),
+            RowProblem::StartsBeforeCurrent {
+                position: current.position_code.to_string(),
+                unit: current.unit_code.to_string(),
+                since: current.from.to_string(),
+            },
         ));
     }
     Ok(AssignmentChange::Move { close_on: row.assigned_from - Duration::days(1), open_from: row.assigned_from })
@@ -352,7 +421,8 @@ mod tests {
                 (2, "assignment_date"),
             ]
         );
-        assert!(errors[6].message.contains("31/02/2024"));
+        assert_eq!(errors[6].problem, RowProblem::BadDate("31/02/2024".into()));
+        assert_eq!(errors[6].to_string(), "row 2, column assignment_date: '31/02/2024' is not a date (YYYY-MM-DD or DD/MM/YYYY)");
     }
 
     #[test]
@@ -370,7 +440,7 @@ mod tests {
         .errors;
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].row, 3);
-        assert!(errors[0].message.contains("row 2"));
+        assert_eq!(errors[0].problem, RowProblem::DuplicateStaffNumber { first_row: 2 });
         assert!(parse_table(&[], 1).is_err());
     }
 

@@ -18,6 +18,7 @@ use std::net::SocketAddr;
 use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
+use tower_sessions::session_store::ExpiredDeletion;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 /// How the server runs; read from the command line and the environment.
@@ -70,7 +71,21 @@ impl Application {
             .build();
         let state = AppState { db: db.clone(), leptos_options: leptos_options.clone() };
 
-        let sessions = SessionManagerLayer::new(DbSessionStore::new(db))
+        let store = DbSessionStore::new(db);
+        // Expired sessions are refused on load anyway; this only reclaims space.
+        tokio::spawn({
+            let store = store.clone();
+            async move {
+                let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+                loop {
+                    every.tick().await;
+                    if let Err(e) = store.delete_expired().await {
+                        tracing::warn!(error = %e, "deleting expired sessions failed");
+                    }
+                }
+            }
+        });
+        let sessions = SessionManagerLayer::new(store)
             .with_name("exam_session")
             .with_http_only(true)
             .with_same_site(SameSite::Lax)

@@ -135,8 +135,13 @@ async fn main() -> anyhow::Result<()> {
                     if s.dry_run { " (dry run: nothing written)" } else { "" }
                 ),
                 Err(app::error::AppError::Rows(rows)) => {
-                    for row in &rows {
-                        eprintln!("{}:{row}", file.display());
+                    // file:row: column: problem, the form editors and CI logs link to.
+                    for e in &rows {
+                        match (e.row, e.column.as_str()) {
+                            (0, _) => eprintln!("{}: {}", file.display(), e.problem),
+                            (row, "") => eprintln!("{}:{row}: {}", file.display(), e.problem),
+                            (row, column) => eprintln!("{}:{row}: {column}: {}", file.display(), e.problem),
+                        }
                     }
                     bail!("{}: refused with {} errors; nothing was written", file.display(), rows.len());
                 }

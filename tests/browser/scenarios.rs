@@ -7,11 +7,12 @@ use std::pin::Pin;
 
 type Scenario = for<'a> fn(&'a Browser) -> Pin<Box<dyn Future<Output = Result<()>> + 'a>>;
 
-pub const ALL: [(&str, Scenario); 4] = [
+pub const ALL: [(&str, Scenario); 5] = [
     ("every_role_lands_on_its_home_and_logs_out", |b| Box::pin(every_role_lands_on_its_home(b))),
     ("a_wrong_password_shows_a_message", |b| Box::pin(a_wrong_password_shows_a_message(b))),
     ("the_language_switches_without_reload_and_sticks", |b| Box::pin(language_switch(b))),
     ("a_unit_admin_searches_without_diacritics", |b| Box::pin(unit_admin_search(b))),
+    ("a_unit_admin_imports_a_roster_and_sees_row_errors", |b| Box::pin(roster_upload(b))),
 ];
 
 async fn every_role_lands_on_its_home(b: &Browser) -> Result<()> {
@@ -82,5 +83,31 @@ async fn unit_admin_search(b: &Browser) -> Result<()> {
     ensure!(first_name.contains("Nguyễn"), "'nguyen' finds 'Nguyễn': {first_name} ({filtered})");
     ensure!(b.client.current_url().await?.query().unwrap_or_default().contains("q=nguyen"), "the search is in the address");
     b.assert_no_console_errors().await?;
+    Ok(())
+}
+
+async fn roster_upload(b: &Browser) -> Result<()> {
+    let dir = std::env::temp_dir().join(format!("roster-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let header = "staff_number,full_name,unit_code,position_code,grade,leader,assignment_date\n";
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, format!("{header}HQ95001,Lê Thị Hoa,HNI-CC01,VT-TNHS,08.051,no,2024-02-30\n"))?;
+    let good = dir.join("good.csv");
+    std::fs::write(&good, format!("{header}HQ95001,Lê Thị Hoa,HNI-CC01,VT-TNHS,08.051,no,2024-02-28\n"))?;
+
+    b.log_in("unitadmin").await?;
+    b.find("a[href='/roster']").await?.click().await?;
+    b.wait_hydrated().await?;
+    b.find("#roster-file").await?.send_keys(&bad.to_string_lossy()).await?;
+    b.find("#roster-submit").await?.click().await?;
+    let errors = b.text("#roster-errors").await?;
+    ensure!(errors.contains("assignment_date") && errors.contains("không phải ngày"), "row error in Vietnamese: {errors}");
+
+    b.find("#roster-file").await?.send_keys(&good.to_string_lossy()).await?;
+    b.find("#roster-submit").await?.click().await?;
+    let result = b.text("#roster-result").await?;
+    ensure!(result.contains("1 thêm mới"), "one officer created: {result}");
+    b.assert_no_console_errors_but(&["status of 422"]).await?;
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }

@@ -161,7 +161,14 @@ impl Browser {
     }
 
     pub async fn assert_no_console_errors(&self) -> Result<()> {
-        let errors = self.console_errors().await?;
+        self.assert_no_console_errors_but(&[]).await
+    }
+
+    /// As above, except messages containing one of `expected` (the browser
+    /// logs every 4xx answer, including refusals the scenario provokes).
+    pub async fn assert_no_console_errors_but(&self, expected: &[&str]) -> Result<()> {
+        let errors: Vec<String> =
+            self.console_errors().await?.into_iter().filter(|e| !expected.iter().any(|x| e.contains(x))).collect();
         if errors.is_empty() { Ok(()) } else { bail!("console errors: {errors:#?}") }
     }
 }

@@ -70,3 +70,23 @@ async fn a_unit_admin_sees_his_subtree_and_nothing_else() {
     assert_eq!(everyone.unit_code, "TCHQ");
     assert_eq!(everyone.total, 504);
 }
+
+#[tokio::test]
+async fn refusals_carry_their_http_status() {
+    let app = TestApp::spawn().await.expect("app");
+    let post = |client: &tests::Client, url: &str| client.http.post(format!("{}{url}", app.address)).form(&FIRST_PAGE).send();
+    let list = <ListOfficers as leptos::server_fn::ServerFn>::url();
+    assert_eq!(post(&app.client(), list).await.expect("anonymous").status(), 401);
+    let officer = app.signed_in("officer").await;
+    assert_eq!(post(&officer, list).await.expect("officer").status(), 403);
+    let admin = app.signed_in("unitadmin").await;
+    assert_eq!(post(&admin, list).await.expect("unit admin").status(), 200);
+    let bad = admin
+        .http
+        .post(format!("{}{list}", app.address))
+        .form(&[("unit", "NO-SUCH-UNIT"), ("search", ""), ("page", "1")])
+        .send()
+        .await
+        .expect("unknown unit");
+    assert_eq!(bad.status(), 404);
+}

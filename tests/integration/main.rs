@@ -5,3 +5,4 @@ mod auth;
 mod authorization;
 mod directory;
 mod roster;
+mod sessions;

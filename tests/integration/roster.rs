@@ -2,6 +2,7 @@
 //! assignments, scoped to the importer's units.
 
 use app::error::AppError;
+use domain::roster::RowProblem;
 use app::ssr::entities::{assignment, officer, unit};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use tests::{TestApp, upload_roster};
@@ -104,6 +105,7 @@ async fn a_unit_admin_cannot_import_into_or_take_officers_from_another_unit() {
     let result = upload_roster(&admin, "roster.csv", csv(&[&row]), false).await;
     let Err(AppError::Rows(errors)) = result else { panic!("expected a scope error") };
     assert_eq!(errors[0].column, "staff_number");
+    assert_eq!(errors[0].problem, RowProblem::OfficerOutsideScope { unit: "HPG-CC01".into() });
     assert_eq!(officer_named(&app, &stranger.staff_number).await.map(|o| o.unit_id), Some(hpg.id), "unchanged");
 }
 
@@ -139,9 +141,9 @@ async fn files_that_are_not_utf8_or_not_a_roster_are_refused_clearly() {
     let central = app.signed_in("central").await;
     let latin1 = b"staff_number,full_name\nHQ1,Nguy\xe9n\n".to_vec();
     let Err(AppError::Rows(errors)) = upload_roster(&central, "roster.csv", latin1, false).await else { panic!("refused") };
-    assert!(errors[0].message.contains("UTF-8"), "{errors:?}");
+    assert_eq!(errors[0].problem, RowProblem::NotUtf8 { offset: 31 });
     let Err(AppError::Rows(errors)) = upload_roster(&central, "roster.pdf", b"%PDF".to_vec(), false).await else { panic!("refused") };
-    assert!(errors[0].message.contains(".csv"), "{errors:?}");
+    assert_eq!(errors[0].problem, RowProblem::UnsupportedFormat);
     let Err(AppError::Rows(errors)) = upload_roster(&central, "roster.xlsx", b"not a zip".to_vec(), false).await else { panic!("refused") };
-    assert!(errors[0].message.contains("XLSX"), "{errors:?}");
+    assert_eq!(errors[0].problem, RowProblem::UnreadableWorkbook);
 }

@@ -21,10 +21,13 @@ pub struct UnitNode {
 
 #[server]
 pub async fn unit_tree() -> Result<Vec<UnitNode>, AppError> {
-    use crate::ssr;
-    use domain::Role;
-    ssr::require(&[Role::CentralAdmin]).await?;
-    ssr::directory::unit_tree(&ssr::db()?).await
+    crate::ssr::answer(async move {
+        use crate::ssr;
+        use domain::Role;
+        ssr::require(&[Role::CentralAdmin]).await?;
+        ssr::directory::unit_tree(&ssr::db()?).await
+    })
+    .await
 }
 
 #[component]

@@ -11,30 +11,36 @@ use leptos_router::hooks::use_query_map;
 
 #[server]
 pub async fn login(username: String, password: String) -> Result<(), AppError> {
-    use crate::components::remember_locale;
-    use crate::ssr::{self, accounts::LoginOutcome};
-    match ssr::accounts::login(&ssr::db()?, &username, &password).await? {
-        LoginOutcome::SignedIn(user) => {
-            ssr::start_session(&user).await?;
-            if let Ok(locale) = user.locale.parse::<Locale>() {
-                remember_locale(locale);
+    crate::ssr::answer(async move {
+        use crate::components::remember_locale;
+        use crate::ssr::{self, accounts::LoginOutcome};
+        match ssr::accounts::login(&ssr::db()?, &username, &password).await? {
+            LoginOutcome::SignedIn(user) => {
+                ssr::start_session(&user).await?;
+                if let Ok(locale) = user.locale.parse::<Locale>() {
+                    remember_locale(locale);
+                }
+                tracing::info!(user = %user.username, "signed in");
+                leptos_axum::redirect("/");
             }
-            tracing::info!(user = %user.username, "signed in");
-            leptos_axum::redirect("/");
+            LoginOutcome::Refused => leptos_axum::redirect("/login?error=credentials"),
+            LoginOutcome::Throttled(wait) => {
+                leptos_axum::redirect(&format!("/login?error=throttled&wait={}", wait.as_secs().max(1)))
+            }
         }
-        LoginOutcome::Refused => leptos_axum::redirect("/login?error=credentials"),
-        LoginOutcome::Throttled(wait) => {
-            leptos_axum::redirect(&format!("/login?error=throttled&wait={}", wait.as_secs().max(1)))
-        }
-    }
-    Ok(())
+        Ok(())
+    })
+    .await
 }
 
 #[server]
 pub async fn logout() -> Result<(), AppError> {
-    crate::ssr::end_session().await?;
-    leptos_axum::redirect("/login");
-    Ok(())
+    crate::ssr::answer(async move {
+        crate::ssr::end_session().await?;
+        leptos_axum::redirect("/login");
+        Ok(())
+    })
+    .await
 }
 
 #[component]

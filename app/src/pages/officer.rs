@@ -39,11 +39,14 @@ pub struct RequiredArea {
 
 #[server]
 pub async fn my_profile() -> Result<OfficerProfile, AppError> {
-    use crate::ssr;
-    use domain::Role;
-    let user = ssr::require(&[Role::Officer]).await?;
-    let officer = user.officer.ok_or(AppError::NotFound)?;
-    ssr::directory::officer_profile(&ssr::db()?, officer, ssr::today()).await
+    crate::ssr::answer(async move {
+        use crate::ssr;
+        use domain::Role;
+        let user = ssr::require(&[Role::Officer]).await?;
+        let officer = user.officer.ok_or(AppError::NotFound)?;
+        ssr::directory::officer_profile(&ssr::db()?, officer, ssr::today()).await
+    })
+    .await
 }
 
 #[component]

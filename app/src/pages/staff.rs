@@ -26,9 +26,12 @@ pub struct StaffHomeData {
 
 #[server]
 pub async fn staff_overview() -> Result<StaffHomeData, AppError> {
-    use crate::ssr;
-    let user = ssr::require(&[Role::Author, Role::Reviewer, Role::Supervisor]).await?;
-    ssr::directory::staff_overview(&ssr::db()?, &user).await
+    crate::ssr::answer(async move {
+        use crate::ssr;
+        let user = ssr::require(&[Role::Author, Role::Reviewer, Role::Supervisor]).await?;
+        ssr::directory::staff_overview(&ssr::db()?, &user).await
+    })
+    .await
 }
 
 #[component]

@@ -5,7 +5,7 @@ use crate::components::{ErrorNotice, Pager};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::localized;
-use domain::roster::RowError;
+use domain::roster::{RowError, RowProblem};
 use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 use leptos_router::components::Form;
@@ -41,12 +41,15 @@ pub struct OfficerPage {
 /// filtered by `search` over names and staff numbers without diacritics.
 #[server]
 pub async fn list_officers(unit: Option<String>, search: String, page: u64) -> Result<OfficerPage, AppError> {
-    use crate::ssr;
-    use domain::Role;
-    let user = ssr::require(&[Role::UnitAdmin, Role::CentralAdmin]).await?;
-    let db = ssr::db()?;
-    let unit = ssr::directory::visible_unit(&db, &user, unit.as_deref()).await?;
-    ssr::directory::list_officers(&db, &unit, &search, page.max(1), PAGE_SIZE, ssr::today()).await
+    crate::ssr::answer(async move {
+        use crate::ssr;
+        use domain::Role;
+        let user = ssr::require(&[Role::UnitAdmin, Role::CentralAdmin]).await?;
+        let db = ssr::db()?;
+        let unit = ssr::directory::visible_unit(&db, &user, unit.as_deref()).await?;
+        ssr::directory::list_officers(&db, &unit, &search, page.max(1), PAGE_SIZE, ssr::today()).await
+    })
+    .await
 }
 
 #[component]
@@ -181,27 +184,30 @@ pub const MAX_ROSTER_BYTES: usize = 20 * 1024 * 1024;
 /// touch officers of his own subtree.
 #[server(input = MultipartFormData)]
 pub async fn import_roster(data: MultipartData) -> Result<ImportSummary, AppError> {
-    use crate::ssr;
-    use domain::Role;
-    let user = ssr::require(&[Role::UnitAdmin, Role::CentralAdmin]).await?;
-    let db = ssr::db()?;
-    let scope = ssr::directory::scope_of(&db, &user).await?;
-    let mut multipart = data.into_inner().ok_or(AppError::Unexpected)?;
-    let (mut file, mut dry_run) = (None, false);
-    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::Invalid(e.to_string()))? {
-        match field.name() {
-            Some("file") => {
-                let name = field.file_name().unwrap_or_default().to_owned();
-                let bytes = field.bytes().await.map_err(|e| AppError::Invalid(e.to_string()))?;
-                file = Some((name, bytes));
+    crate::ssr::answer(async move {
+        use crate::ssr;
+        use domain::Role;
+        let user = ssr::require(&[Role::UnitAdmin, Role::CentralAdmin]).await?;
+        let db = ssr::db()?;
+        let scope = ssr::directory::scope_of(&db, &user).await?;
+        let mut multipart = data.into_inner().ok_or(AppError::Unexpected)?;
+        let (mut file, mut dry_run) = (None, false);
+        while let Some(field) = multipart.next_field().await.map_err(|e| AppError::Invalid(e.to_string()))? {
+            match field.name() {
+                Some("file") => {
+                    let name = field.file_name().unwrap_or_default().to_owned();
+                    let bytes = field.bytes().await.map_err(|e| AppError::Invalid(e.to_string()))?;
+                    file = Some((name, bytes));
+                }
+                Some("dry_run") => dry_run = true,
+                _ => {}
             }
-            Some("dry_run") => dry_run = true,
-            _ => {}
         }
-    }
-    let (name, bytes) = file.ok_or_else(|| AppError::Invalid("file".into()))?;
-    let table = ssr::roster::decode(&name, &bytes)?;
-    ssr::roster::import(&db, &scope, &table, dry_run, ssr::today()).await
+        let (name, bytes) = file.ok_or_else(|| AppError::Invalid("file".into()))?;
+        let table = ssr::roster::decode(&name, &bytes)?;
+        ssr::roster::import(&db, &scope, &table, dry_run, ssr::today()).await
+    })
+    .await
 }
 
 #[component]
@@ -269,11 +275,42 @@ fn RowErrors(rows: Vec<RowError>) -> impl IntoView {
                 <tbody>
                     {rows
                         .into_iter()
-                        .map(|e| view! { <tr><td>{e.row}</td><td>{e.column}</td><td>{e.message}</td></tr> })
+                        .map(|e| {
+                            let row = if e.row == 0 { String::new() } else { e.row.to_string() };
+                            view! { <tr><td>{row}</td><td>{e.column}</td><td>{move || problem_text(i18n, &e.problem)}</td></tr> }
+                        })
                         .collect_view()}
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// A roster problem in the reader's language.
+fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, problem: &RowProblem) -> String {
+    match problem {
+        RowProblem::EmptyFile => t_string!(i18n, rp_empty_file).to_string(),
+        RowProblem::MissingColumn => t_string!(i18n, rp_missing_column).to_string(),
+        RowProblem::BadStaffNumber(v) => t_string!(i18n, rp_bad_staff_number, value = v.clone()).to_string(),
+        RowProblem::BadName => t_string!(i18n, rp_bad_name).to_string(),
+        RowProblem::BadUnitCode(v) => t_string!(i18n, rp_bad_unit_code, value = v.clone()).to_string(),
+        RowProblem::BadPositionCode(v) => t_string!(i18n, rp_bad_position_code, value = v.clone()).to_string(),
+        RowProblem::BadGrade(v) => t_string!(i18n, rp_bad_grade, value = v.clone()).to_string(),
+        RowProblem::BadFlag(v) => t_string!(i18n, rp_bad_flag, value = v.clone()).to_string(),
+        RowProblem::BadDate(v) => t_string!(i18n, rp_bad_date, value = v.clone()).to_string(),
+        RowProblem::DuplicateStaffNumber { first_row } => t_string!(i18n, rp_duplicate, row = *first_row).to_string(),
+        RowProblem::UnknownUnit(v) => t_string!(i18n, rp_unknown_unit, value = v.clone()).to_string(),
+        RowProblem::UnitOutsideScope(v) => t_string!(i18n, rp_unit_outside_scope, value = v.clone()).to_string(),
+        RowProblem::UnknownPosition(v) => t_string!(i18n, rp_unknown_position, value = v.clone()).to_string(),
+        RowProblem::OfficerOutsideScope { unit } => t_string!(i18n, rp_officer_outside_scope, unit = unit.clone()).to_string(),
+        RowProblem::StartsBeforeCurrent { position, unit, since } => {
+            t_string!(i18n, rp_starts_before_current, position = position.clone(), unit = unit.clone(), since = since.clone()).to_string()
+        }
+        RowProblem::NotUtf8 { offset } => t_string!(i18n, rp_not_utf8, offset = *offset).to_string(),
+        RowProblem::TooLarge { limit_mb } => t_string!(i18n, rp_too_large, limit = *limit_mb).to_string(),
+        RowProblem::UnsupportedFormat => t_string!(i18n, rp_unsupported_format).to_string(),
+        RowProblem::UnreadableWorkbook => t_string!(i18n, rp_unreadable_workbook).to_string(),
+        RowProblem::Malformed(detail) => t_string!(i18n, rp_malformed, detail = detail.clone()).to_string(),
     }
 }
 

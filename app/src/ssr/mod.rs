@@ -69,6 +69,19 @@ pub async fn end_session() -> Result<(), AppError> {
     session().await?.flush().await.map_err(|_| AppError::Unexpected)
 }
 
+/// Runs a server function's body; an error answers with the HTTP status that
+/// names it (401, 403, 404, 422), not a blanket 500, so proxies, logs and API
+/// clients can tell a refusal from a failure.
+pub async fn answer<T>(body: impl Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
+    let result = body.await;
+    if let Err(error) = &result
+        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+    {
+        response.set_status(error.status());
+    }
+    result
+}
+
 /// Today in Vietnam (UTC+7), the day that decides which assignment is in force.
 pub fn today() -> time::Date {
     time::OffsetDateTime::now_utc().to_offset(time::macros::offset!(+7)).date()

@@ -5,7 +5,7 @@ use super::directory::Scope;
 use super::entities::{assignment, officer, position, unit};
 use crate::error::AppError;
 use crate::pages::unit_admin::{ImportSummary, MAX_ROSTER_BYTES};
-use domain::roster::{self, AssignmentChange, Column, CurrentAssignment, RosterRow, RowError};
+use domain::roster::{self, AssignmentChange, Column, CurrentAssignment, RosterRow, RowError, RowProblem};
 use domain::unit::UnitPath;
 use domain::{PositionCode, UnitCode, text};
 use sea_orm::{
@@ -16,8 +16,8 @@ use std::collections::HashMap;
 use time::Date;
 use uuid::Uuid;
 
-fn file_error(message: impl Into<String>) -> AppError {
-    AppError::Rows(vec![RowError { row: 0, column: "-".into(), message: message.into() }])
+fn file_error(problem: RowProblem) -> AppError {
+    AppError::Rows(vec![RowError::file(problem)])
 }
 
 /// Turns a file into a table of trimmed strings, by its extension.
@@ -29,22 +29,20 @@ pub struct Table {
 
 pub fn decode(file_name: &str, bytes: &[u8]) -> Result<Table, AppError> {
     if bytes.len() > MAX_ROSTER_BYTES {
-        return Err(file_error(format!("{file_name}: the file is larger than {} MB", MAX_ROSTER_BYTES / 1024 / 1024)));
+        return Err(file_error(RowProblem::TooLarge { limit_mb: MAX_ROSTER_BYTES / 1024 / 1024 }));
     }
     let lower = file_name.to_lowercase();
     if lower.ends_with(".xlsx") {
         decode_xlsx(file_name, bytes)
     } else if lower.ends_with(".csv") || lower.ends_with(".txt") {
-        decode_csv(file_name, bytes)
+        decode_csv(bytes)
     } else {
-        Err(file_error(format!("{file_name}: only .csv and .xlsx files can be imported")))
+        Err(file_error(RowProblem::UnsupportedFormat))
     }
 }
 
-fn decode_csv(file_name: &str, bytes: &[u8]) -> Result<Table, AppError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        file_error(format!("{file_name}: not UTF-8 text (first bad byte at offset {}); save the file as CSV UTF-8", e.valid_up_to()))
-    })?;
+fn decode_csv(bytes: &[u8]) -> Result<Table, AppError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| file_error(RowProblem::NotUtf8 { offset: e.valid_up_to() }))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Excel in a Vietnamese locale writes ';' between fields; other tools write ','.
     let first_line = text.lines().next().unwrap_or_default();
@@ -56,7 +54,7 @@ fn decode_csv(file_name: &str, bytes: &[u8]) -> Result<Table, AppError> {
         .map(|(i, record)| {
             record
                 .map(|r| r.iter().map(|c| c.trim().to_owned()).collect())
-                .map_err(|e| file_error(format!("{file_name}: row {}: {e}", i + 1)))
+                .map_err(|e| AppError::Rows(vec![RowError { row: i + 1, column: String::new(), problem: RowProblem::Malformed(e.to_string()) }]))
         })
         .collect::<Result<_, _>>()?;
     Ok(Table { header_row: 1, rows })
@@ -65,11 +63,17 @@ fn decode_csv(file_name: &str, bytes: &[u8]) -> Result<Table, AppError> {
 fn decode_xlsx(file_name: &str, bytes: &[u8]) -> Result<Table, AppError> {
     use calamine::{Data, Reader, Xlsx};
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| file_error(format!("{file_name}: not a readable XLSX workbook ({e})")))?;
+        .map_err(|e| {
+            tracing::info!(file = file_name, error = %e, "unreadable workbook");
+            file_error(RowProblem::UnreadableWorkbook)
+        })?;
     let range = workbook
         .worksheet_range_at(0)
-        .ok_or_else(|| file_error(format!("{file_name}: the workbook has no sheet")))?
-        .map_err(|e| file_error(format!("{file_name}: the first sheet cannot be read ({e})")))?;
+        .ok_or_else(|| file_error(RowProblem::EmptyFile))?
+        .map_err(|e| {
+            tracing::info!(file = file_name, error = %e, "unreadable sheet");
+            file_error(RowProblem::UnreadableWorkbook)
+        })?;
     // Blank rows above the header do not exist for calamine; numbering starts
     // where the used range does, so messages name the rows Excel shows.
     let (first_row, _) = range.start().unwrap_or((0, 0));
@@ -144,17 +148,17 @@ pub async fn import(
         let mut row_errors = Vec::new();
         let unit = units.get(row.unit_code.as_str());
         match unit {
-            None => row_errors.push(RowError::new(row.row, Column::UnitCode, format!("unit {} does not exist", row.unit_code))),
+            None => row_errors.push(RowError::new(row.row, Column::UnitCode, RowProblem::UnknownUnit(row.unit_code.to_string()))),
             Some(u) if !scope.contains(&UnitPath::from_stored(u.path.clone())) => row_errors.push(RowError::new(
                 row.row,
                 Column::UnitCode,
-                format!("unit {} is outside the units you administer", row.unit_code),
+                RowProblem::UnitOutsideScope(row.unit_code.to_string()),
             )),
             Some(_) => {}
         }
         let position = positions.get(row.position_code.as_str());
         if position.is_none() {
-            row_errors.push(RowError::new(row.row, Column::PositionCode, format!("position {} does not exist", row.position_code)));
+            row_errors.push(RowError::new(row.row, Column::PositionCode, RowProblem::UnknownPosition(row.position_code.to_string())));
         }
         let known = existing.get(&row.staff_number);
         if let Some(o) = known
@@ -164,7 +168,7 @@ pub async fn import(
             row_errors.push(RowError::new(
                 row.row,
                 Column::StaffNumber,
-                format!("officer {} belongs to {}, outside the units you administer", row.staff_number, u.code),
+                RowProblem::OfficerOutsideScope { unit: u.code.clone() },
             ));
         }
         let current = known.and_then(|o| history.get(&o.id)).and_then(|h| roster::in_force(h, today)).and_then(|a| {
