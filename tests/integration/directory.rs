@@ -51,3 +51,19 @@ async fn the_unit_tree_has_the_35_departments_with_their_headcounts() {
     assert_eq!(departments, 35);
     assert!(root.children.iter().filter(|c| c.level.runs_assessments()).all(|d| (2..=3).contains(&d.children.len())));
 }
+
+#[tokio::test]
+async fn the_list_filters_by_the_position_held_today() {
+    let app = TestApp::spawn().await.expect("app");
+    let central = app.signed_in("central").await;
+    let all: OfficerPage = central.call::<ListOfficers, _>(&[("search", ""), ("page", "1")]).await.expect("all");
+    assert_eq!(all.positions.len(), 20, "every position is offered");
+    let code = all.rows.iter().find_map(|r| r.position_code.clone()).expect("someone holds a position");
+    let filtered: OfficerPage =
+        central.call::<ListOfficers, _>(&[("search", ""), ("position", &code), ("page", "1")]).await.expect("filtered");
+    assert!(filtered.total > 0 && filtered.total < all.total, "{} of {}", filtered.total, all.total);
+    assert!(filtered.rows.iter().all(|r| r.position_code.as_deref() == Some(code.as_str())));
+    let none: OfficerPage =
+        central.call::<ListOfficers, _>(&[("search", ""), ("position", "VT-NOPE"), ("page", "1")]).await.expect("unknown");
+    assert_eq!(none.total, 0);
+}

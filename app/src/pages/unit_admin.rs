@@ -27,10 +27,19 @@ pub struct OfficerRow {
     pub leader: bool,
 }
 
+/// A job position, as offered in the list's filter.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PositionChoice {
+    pub code: String,
+    pub name_vi: String,
+    pub name_en: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OfficerPage {
     pub unit_code: String,
     pub unit_name: String,
+    pub positions: Vec<PositionChoice>,
     pub total: u64,
     pub page: u64,
     pub pages: u64,
@@ -38,16 +47,23 @@ pub struct OfficerPage {
 }
 
 /// Officers of `unit` (default: the caller's own unit) and its subtree,
-/// filtered by `search` over names and staff numbers without diacritics.
+/// filtered by `search` over names and staff numbers without diacritics and
+/// by the position they hold today.
 #[server]
-pub async fn list_officers(unit: Option<String>, search: String, page: u64) -> Result<OfficerPage, AppError> {
+pub async fn list_officers(
+    unit: Option<String>,
+    search: String,
+    position: Option<String>,
+    page: u64,
+) -> Result<OfficerPage, AppError> {
     crate::ssr::answer(async move {
         use crate::ssr;
         use domain::Role;
         let user = ssr::require(&[Role::UnitAdmin, Role::CentralAdmin]).await?;
         let db = ssr::db()?;
         let unit = ssr::directory::visible_unit(&db, &user, unit.as_deref()).await?;
-        ssr::directory::list_officers(&db, &unit, &search, page.max(1), PAGE_SIZE, ssr::today()).await
+        let filter = ssr::directory::OfficerFilter { search, position: position.filter(|p| !p.is_empty()) };
+        ssr::directory::list_officers(&db, &unit, &filter, page.max(1), PAGE_SIZE, ssr::today()).await
     })
     .await
 }
@@ -74,25 +90,19 @@ fn OfficerList(#[prop(into)] unit: Signal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let search = move || query.with(|q| q.get("q").unwrap_or_default());
+    let position = move || query.with(|q| q.get("position").filter(|p| !p.is_empty()));
     let page = move || query.with(|q| q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1u64));
     let officers = Resource::new(
-        move || (unit.get(), search(), page()),
-        |(unit, search, page)| list_officers(unit, search, page),
+        move || (unit.get(), search(), position(), page()),
+        |(unit, search, position, page)| list_officers(unit, search, position, page),
     );
 
     view! {
         <section class="card">
-            <Form method="GET" action="">
-                <label for="officer-search">{t!(i18n, search_officers)}</label>
-                <div class="inline">
-                    <input id="officer-search" type="search" name="q" value=search />
-                    <button type="submit" id="officer-search-submit">{t!(i18n, search)}</button>
-                </div>
-            </Form>
             <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match officers.await {
-                        Ok(page) => view! { <OfficerTable page search=search() /> }.into_any(),
+                        Ok(page) => view! { <OfficerTable page search=search() position=position() /> }.into_any(),
                         Err(error) => view! { <ErrorNotice error /> }.into_any(),
                     }
                 })}
@@ -101,20 +111,57 @@ fn OfficerList(#[prop(into)] unit: Signal<Option<String>>) -> impl IntoView {
     }
 }
 
+/// The list's query string: page links and the filter form keep each other's values.
+fn list_href(page: u64, search: &str, position: Option<&str>) -> String {
+    let mut url = format!("?page={page}");
+    if !search.is_empty() {
+        url.push_str("&q=");
+        url.push_str(&urlencode(search));
+    }
+    if let Some(position) = position {
+        url.push_str("&position=");
+        url.push_str(&urlencode(position));
+    }
+    url
+}
+
 #[component]
-fn OfficerTable(page: OfficerPage, search: String) -> impl IntoView {
+fn OfficerTable(page: OfficerPage, search: String, position: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let OfficerPage { unit_code, unit_name, total, page, pages, rows } = page;
-    let href = Callback::new(move |p: u64| {
-        let mut url = format!("?page={p}");
-        if !search.is_empty() {
-            url.push_str("&q=");
-            url.push_str(&urlencode(&search));
-        }
-        url
-    });
+    let OfficerPage { unit_code, unit_name, positions, total, page, pages, rows } = page;
+    let chosen = position.clone();
+    let href = {
+        let search = search.clone();
+        Callback::new(move |p: u64| list_href(p, &search, position.as_deref()))
+    };
     view! {
         <h1 id="unit-title">{unit_name} " (" {unit_code} ")"</h1>
+        <Form method="GET" action="">
+            <div class="filters">
+                <div class="stack">
+                    <label for="officer-search">{t!(i18n, search_officers)}</label>
+                    <input id="officer-search" type="search" name="q" value=search />
+                </div>
+                <div class="stack">
+                    <label for="officer-position">{t!(i18n, filter_position)}</label>
+                    <select id="officer-position" name="position">
+                        <option value="">{t!(i18n, all_positions)}</option>
+                        {positions
+                            .into_iter()
+                            .map(|p| {
+                                let selected = chosen.as_deref() == Some(p.code.as_str());
+                                view! {
+                                    <option value=p.code.clone() selected=selected>
+                                        {move || localized(i18n.get_locale(), &p.name_vi, &p.name_en).to_owned()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <button type="submit" id="officer-search-submit">{t!(i18n, search)}</button>
+            </div>
+        </Form>
         <p class="hint" id="officer-total">{t!(i18n, officer_count, count = total)}</p>
         <div class="table-scroll">
             <table class="grid" id="officer-table">

@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::pages::central::UnitNode;
 use crate::pages::officer::{HeldPosition, OfficerProfile, RequiredArea};
 use crate::pages::staff::{AreaSummary, StaffHomeData};
-use crate::pages::unit_admin::{OfficerPage, OfficerRow};
+use crate::pages::unit_admin::{OfficerPage, OfficerRow, PositionChoice};
 use domain::unit::{UnitLevel, UnitPath};
 use domain::{Grade, OfficerId, Role, text};
 use sea_orm::ExprTrait;
@@ -142,10 +142,18 @@ fn without_wildcards(s: &str) -> String {
     s.chars().filter(|c| !matches!(c, '%' | '_' | '\\')).collect()
 }
 
+/// What the unit admin narrowed the list to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OfficerFilter {
+    pub search: String,
+    /// A position code: only officers holding it today.
+    pub position: Option<String>,
+}
+
 pub async fn list_officers(
     db: &DatabaseConnection,
     unit: &unit::Model,
-    search: &str,
+    filter: &OfficerFilter,
     page: u64,
     page_size: u64,
     today: Date,
@@ -156,7 +164,7 @@ pub async fn list_officers(
         .and_where(Expr::col(unit::Column::Path).like(format!("{}%", unit.path)))
         .to_owned();
     let mut query = officer::Entity::find().filter(officer::Column::UnitId.in_subquery(units_below));
-    let needle = without_wildcards(&text::fold(search));
+    let needle = without_wildcards(&text::fold(&filter.search));
     if !needle.is_empty() {
         let pattern = format!("%{needle}%");
         query = query.filter(
@@ -164,6 +172,21 @@ pub async fn list_officers(
                 .add(officer::Column::NameFolded.like(pattern.clone()))
                 .add(Expr::expr(Func::lower(Expr::col(officer::Column::StaffNumber))).like(pattern)),
         );
+    }
+    if let Some(code) = &filter.position {
+        let holding = Query::select()
+            .column(assignment::Column::OfficerId)
+            .from(assignment::Entity)
+            .inner_join(position::Entity, Expr::col((position::Entity, position::Column::Id)).equals((assignment::Entity, assignment::Column::PositionId)))
+            .and_where(Expr::col((position::Entity, position::Column::Code)).eq(code.trim().to_uppercase()))
+            .and_where(Expr::col((assignment::Entity, assignment::Column::StartsOn)).lte(today))
+            .cond_where(
+                Condition::any()
+                    .add(Expr::col((assignment::Entity, assignment::Column::EndsOn)).is_null())
+                    .add(Expr::col((assignment::Entity, assignment::Column::EndsOn)).gte(today)),
+            )
+            .to_owned();
+        query = query.filter(officer::Column::Id.in_subquery(holding));
     }
     let paginator = query.order_by_asc(officer::Column::NameFolded).order_by_asc(officer::Column::StaffNumber).paginate(db, page_size);
     let counts = paginator.num_items_and_pages().await?;
@@ -204,9 +227,17 @@ pub async fn list_officers(
             }
         })
         .collect();
+    let choices = position::Entity::find()
+        .order_by_asc(position::Column::Code)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| PositionChoice { code: p.code, name_vi: p.name_vi, name_en: p.name_en })
+        .collect();
     Ok(OfficerPage {
         unit_code: unit.code.clone(),
         unit_name: unit.name.clone(),
+        positions: choices,
         total: counts.number_of_items,
         page,
         pages: counts.number_of_pages,
