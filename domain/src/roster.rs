@@ -297,7 +297,7 @@ pub fn parse_date(s: &str) -> Option<Date> {
 }
 
 /// The assignment in force on `today`: started on or before it and not ended before it.
-pub fn in_force<'a, T: AssignmentPeriod>(assignments: &'a [T], today: Date) -> Option<&'a T> {
+pub fn in_force<T: AssignmentPeriod>(assignments: &[T], today: Date) -> Option<&T> {
     assignments
         .iter()
         .filter(|a| a.from() <= today && a.to().is_none_or(|to| to >= today))
