@@ -11,6 +11,15 @@ async fn health_check_reports_a_reachable_database() {
 }
 
 #[tokio::test]
+async fn health_check_fails_when_the_database_is_gone() {
+    let app = TestApp::spawn().await.expect("app");
+    // The router shares this pool: closing it is the database going away.
+    app.db.clone().close().await.expect("close");
+    let response = app.client().get("/healthz").await;
+    assert_eq!(response.status(), 503);
+}
+
+#[tokio::test]
 async fn anonymous_visitors_are_sent_to_the_login_page() {
     let app = TestApp::spawn().await.expect("app");
     let response = app.client().get("/").await;
